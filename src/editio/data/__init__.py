@@ -1,0 +1,1 @@
+"""Packaged data: the catalogue of known sources and the default persons register."""

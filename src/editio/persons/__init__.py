@@ -1,0 +1,1 @@
+"""Person names: the register, the tagging annotator and the corpus register."""

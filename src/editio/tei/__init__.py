@@ -1,0 +1,1 @@
+"""Writing the document model as TEI."""
