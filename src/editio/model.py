@@ -9,8 +9,14 @@ checkable at every stage.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterator
+
+
+def xml_id(stem: str) -> str:
+    ident = re.sub(r"[^\w.-]", "_", stem, flags=re.ASCII)
+    return ident if re.match(r"[A-Za-z_]", ident) else "d" + ident
 
 
 @dataclass
@@ -91,6 +97,11 @@ class Document:
     persons: dict[str, object] = field(default_factory=dict)
     # person names a reader found as metadata (web article participants list): "Matsuoka, Yosuke"
     participants: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        """The document's xml:id, derived from the file stem (an XML name: no leading digit)."""
+        return xml_id(self.stem)
 
     def blocks(self) -> Iterator[Block]:
         yield from self.body.walk()

@@ -1,0 +1,192 @@
+"""Raw text to TEI: the conversion pipeline, usable from Python.
+
+    from editio.convert import Converter
+    tei_bytes = Converter().convert_bytes(raw_bytes, "000_b906adaf2d80d7b6.txt").tei
+
+decode -> read (one reader per kind) -> annotate (page breaks, then footnote anchors, then
+dates, then person names: each later annotator sees the earlier ones' markers as covered)
+-> write TEI. Everything is deterministic: the same bytes in give the same bytes out.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import catalogue
+from .annotate.dates import annotate_dates
+from .annotate.notes import annotate_notes
+from .annotate.pages import annotate_pages
+from .annotate.persons import annotate_persons
+from .decode import InputError, decode
+from .fsio import write_atomic
+from .model import Document
+from .persons.register import Register, load_register
+from .persons.tei import listperson_element
+from .readers import READERS, pick
+from .tei.writer import Publication, Source, build, serialise
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+INPUT_SUFFIXES = (".txt", ".text", "")
+
+
+@dataclass
+class Result:
+    source: Path
+    output: Path | None = None
+    tei: bytes | None = None
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    profile: str | None = None
+    pages: int = 0
+    notes: int = 0
+    persons: int = 0
+
+
+def load_publication(path: Path | None = None) -> Publication:
+    """The ``[publication]`` table of ``editio.toml`` (in the current folder unless given)."""
+    path = path or Path("editio.toml")
+    if not path.is_file():
+        return Publication()
+    with open(path, "rb") as f:
+        table = tomllib.load(f).get("publication", {})
+    known = {k: table[k] for k in ("publisher", "licence", "licence_url") if k in table}
+    return Publication(**known)
+
+
+class Converter:
+    """Converts raw texts; the register and configuration are loaded once and reused."""
+
+    def __init__(self, profile: str | None = None, register: Register | None = None,
+                 publication: Publication | None = None):
+        if profile is not None and profile not in READERS:
+            raise ValueError(f"unknown profile {profile!r}; known: {', '.join(READERS)}")
+        self.profile = profile
+        self.register = register if register is not None else load_register()
+        self.publication = publication or load_publication()
+
+    def document(self, text: str, stem: str) -> Document:
+        """The annotated document model of a decoded text."""
+        profile = self.profile or pick(text)
+        doc = READERS[profile].read(text, stem)
+        if self.profile is None:
+            doc.decisions.insert(0, f"The reader was chosen automatically ({profile}).")
+        else:
+            doc.decisions.insert(0, f"The reader was chosen by the user (--profile {profile}).")
+        annotate_pages(doc)
+        annotate_notes(doc)
+        annotate_dates(doc)
+        annotate_persons(doc, self.register)
+        if not any(b.inline is not None or b.tag in ("pb", "list", "floatingText") for b in doc.body.children):
+            raise InputError("no text left to encode once the page's chrome was left out")
+        return doc
+
+    def convert_bytes(self, data: bytes, filename: str) -> Result:
+        """Convert one raw text; ``filename`` names it in the header and gives the stem."""
+        stem = Path(filename).stem
+        result = Result(Path(filename))
+        try:
+            decoded = decode(data)
+        except InputError as e:
+            result.error = str(e)
+            return result
+        sha = hashlib.sha256(data).hexdigest()
+        doc = self.document(decoded.text, stem)
+        source = Source(Path(filename).name, sha, decoded.encoding, decoded.how, decoded.line_ends,
+                        decoded.dropped, decoded.nbsp, catalogue.lookup(sha))
+        root = build(doc, source, self.publication, listperson_element(doc))
+        result.tei = serialise(root)
+        result.warnings = doc.warnings
+        result.profile = doc.profile
+        result.pages = int(root.find(".//{*}extent/{*}measure").get("quantity"))
+        result.notes = len(doc.footnotes)
+        result.persons = len(doc.persons)
+        return result
+
+    def convert_file(self, path: Path, out_dir: Path) -> Result:
+        """Convert ``path`` to ``out_dir/<stem>.xml``, atomically; errors are reported, not raised."""
+        try:
+            data = _read(path)
+        except InputError as e:
+            return Result(path, error=str(e))
+        result = self.convert_bytes(data, path.name)
+        result.source = path
+        if result.tei is None:
+            return result
+        out = out_dir / (path.stem + ".xml")
+        try:
+            if out.resolve() == path.resolve():
+                result.error = "the output would overwrite the input"
+                return result
+            write_atomic(out, result.tei)
+        except OSError as e:
+            result.error = f"cannot write {out}: {e.strerror or e}"
+            return result
+        result.output = out
+        return result
+
+
+def _read(path: Path) -> bytes:
+    if not path.exists():
+        raise InputError("no such file")
+    if path.is_dir():
+        raise InputError("is a folder, not a file")
+    try:
+        return path.read_bytes()
+    except PermissionError:
+        raise InputError("cannot be read (permission denied)") from None
+    except OSError as e:
+        raise InputError(f"cannot be read ({e.strerror or e})") from None
+
+
+# --- batches -------------------------------------------------------------------------------
+
+_worker: Converter | None = None
+
+
+def _init_worker(profile: str | None, register_path: str | None, publication: Publication) -> None:
+    global _worker
+    _worker = Converter(profile, load_register(Path(register_path)) if register_path else None, publication)
+
+
+def _work(args: tuple[str, str]) -> Result:
+    path, out = args
+    assert _worker is not None
+    r = _worker.convert_file(Path(path), Path(out))
+    r.tei = None  # the bytes are on disk; do not ship them back to the parent
+    return r
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover
+        return max(1, os.cpu_count() or 1)
+
+
+def convert_many(paths: list[Path], out_dir: Path, profile: str | None = None, register_path: Path | None = None,
+                 jobs: int = 1, publication: Publication | None = None, progress=None):
+    """Convert every path into ``out_dir``; yields a :class:`Result` per input, in input order.
+
+    With ``jobs`` > 1 the files are spread over worker processes, each of which loads the
+    register once and converts many files (in chunks, so the cost of a process is shared).
+    """
+    publication = publication or load_publication()
+    if jobs <= 1 or len(paths) < 8:
+        conv = Converter(profile, load_register(register_path) if register_path else None, publication)
+        for p in paths:
+            r = conv.convert_file(p, out_dir)
+            r.tei = None
+            yield r
+        return
+    chunk = max(1, min(64, len(paths) // (jobs * 4)))
+    with ProcessPoolExecutor(jobs, initializer=_init_worker,
+                             initargs=(profile, str(register_path) if register_path else None, publication)) as ex:
+        yield from ex.map(_work, [(str(p), str(out_dir)) for p in paths], chunksize=chunk)
