@@ -48,22 +48,30 @@ _MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|Augus
                            r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? $")
 
 
+_YEAR_AFTER = re.compile(r"\d?,? \d{4}")
+
+
 def _split_cost(text: str, start: int, prefix: str) -> float:
     """What reading a digit run as a number and a note costs: ``1937|12`` (a year) is likelier
     than ``January 28|49`` (a day after its month), which is likelier than anything else."""
     if len(prefix) == 4 and prefix[:2] in ("17", "18", "19", "20"):
         return 1.0
     if len(prefix) <= 2 and int(prefix) <= 31 and _MONTH_BEFORE.search(text, max(0, start - 11), start):
-        return 1.5
+        # "September 12, 1955": with its year after it, the day is a day and no anchor
+        return 3.5 if _YEAR_AFTER.match(text, start + len(prefix) + 1) else 1.5
     return 4.0
 
 
-def candidates(inlines: list[Inline]) -> list[Candidate]:
+def candidates(inlines: list[Inline], labels: frozenset[int] = frozenset()) -> list[Candidate]:
+    """Every reading of digits as a note number. In the inlines whose ``id`` is in ``labels``
+    (file numbers, "[Enclosure]") only a number standing alone at the very end counts."""
     out: list[Candidate] = []
     run_no = 0
     for inline in inlines:
         text = inline.text
         for m in _RUN.finditer(text):
+            if id(inline) in labels and not (m.end() == len(text.rstrip()) and text[m.start() - 1:m.start()] == " "):
+                continue
             digits, suffix = m.group(1), m.group(2) or ""
             start, end = m.start(), m.end()
             if inline.covered(start, end):
@@ -127,12 +135,13 @@ def _predecessors(number: int, suffix: str, i: int):
             yield i - 1 - gap, number - 1 - missing, None, gap * _SKIP + abs(missing - gap) * _JUMP
 
 
-def find_anchors(footnotes: list[Footnote], inlines: list[Inline]) -> dict[int, Candidate]:
+def find_anchors(footnotes: list[Footnote], inlines: list[Inline],
+                 labels: frozenset[int] = frozenset()) -> dict[int, Candidate]:
     """Note index (0-based) -> chosen candidate, for the cheapest consistent reading."""
     k = len(footnotes)
     if not k:
         return {}
-    cands = candidates(inlines)
+    cands = candidates(inlines, labels)
     # best[i][(number, suffix)] = (cost, candidate index, back pointer (i', label) or None)
     best: list[dict[tuple[int, str], tuple[float, int, tuple | None]]] = [dict() for _ in range(k)]
     # the cheapest entry of best[i] for each number whatever its suffix ("any suffix" predecessors)
@@ -185,9 +194,9 @@ def find_anchors(footnotes: list[Footnote], inlines: list[Inline]) -> dict[int, 
 
 def annotate_notes(doc: Document) -> None:
     """Anchor the document's footnotes; unanchored notes go to the end of the text, with a warning."""
-    inlines = [b.inline for b in doc.blocks()
-               if b.inline is not None and not (b.tag == "note" and b.attrs.get("type") == "source")]
-    chosen = find_anchors(doc.footnotes, inlines)
+    inlines = [b.inline for b in doc.blocks() if b.inline is not None]
+    labels = frozenset(id(b.inline) for b in doc.blocks() if b.inline is not None and b.tag == "note")
+    chosen = find_anchors(doc.footnotes, inlines, labels)
     labels = _labels(doc.footnotes, chosen)
     for i, fn in enumerate(doc.footnotes):
         fn.label = labels[i]
@@ -206,7 +215,7 @@ def annotate_notes(doc: Document) -> None:
             f"source, {'are' if len(given) > 1 else 'is'} restored to the original number{'s' if len(given) > 1 else ''} "
             f"({', '.join(given)}) and placed at {'their anchors' if len(given) > 1 else 'its anchor'} in the text.")
     else:
-        _warn_orphan_anchors(doc, inlines)
+        _warn_orphan_anchors(doc, [i for i in inlines if id(i) not in labels])
 
 
 def _labels(footnotes: list[Footnote], chosen: dict[int, Candidate]) -> list[str]:

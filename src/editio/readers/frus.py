@@ -5,7 +5,7 @@ first line when there is one, the heading, a dateline, paragraphs, the signature
 them the footnotes, renumbered from 1 and indented two spaces. Attachments ("[Enclosure]")
 repeat the heading/dateline/paragraphs/signature pattern inside the document. The encoding
 follows the Office of the Historian's own TEI (``frus-gold``): ``note type="source"`` for
-the file number, ``opener/dateline``, ``closer/signed``, ``div type="attachment"``,
+the file number and for an attachment's label ("[Enclosure]"), ``opener/dateline``, ``closer/signed``, ``div type="attachment"``,
 ``list`` of ``label`` + ``item`` for numbered paragraphs.
 """
 from __future__ import annotations
@@ -28,7 +28,8 @@ DATELINE = re.compile(
     rf"^(?:\[?[A-Z][^\n,\[\]]{{0,60}},\]?\s+)?\[?(?:(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}|undated)\]?"
     r"[^\n]{0,40}?\.?\]?(?:\s*\[(?:Received|Sent)[^\]\n]{0,80}\]\.?)?$"
 )
-ATTACHMENT = re.compile(r"^\[(?:Enclosure|Subenclosure|Annex|Attachment|Appendix|Tab)\b[^\]\n]{0,40}\]$")
+ATTACHMENT = re.compile(r"^\[(?:Enclosure|Subenclosure|Annex|Attachment|Appendix|Tab)\b[^\]\n]{0,40}\]"
+                        r"(?: \d{1,3}[a-c]?)?$")
 PAGE_ONLY = re.compile(r"^\[Page ([0-9]+[a-z]?|[ivxlcdm]+|[IVXLCDM]+)\]$")
 NUMBERED = re.compile(r"^(\d{1,2})\.\s+\S")
 _SIG_TOKEN = re.compile(
@@ -55,10 +56,17 @@ def sniff(text: str) -> int:
     return min(score, 100)
 
 
+ANCHOR_ONLY = re.compile(r"^\d{1,3}[a-c]?$")
+_GLUED_ANCHOR = re.compile(r"(?<=\D)\d{1,3}[a-c]?$")
+
+
 def is_signature(text: str) -> bool:
     if "\n" in text or len(text) > 60:
         return False
-    tokens = text.split()
+    # a footnote number after the name ("Jr.5", "Hoover, Jr. 4") is not part of it
+    tokens = [_GLUED_ANCHOR.sub("", t).rstrip(",") for t in text.split()]
+    if tokens and ANCHOR_ONLY.match(tokens[-1]):
+        tokens.pop()
     if not 1 <= len(tokens) <= 5 or tokens[0] in _NOT_SIG or text.endswith((":", ",", ";")):
         return False
     return all(_SIG_TOKEN.match(t) for t in tokens) and not (len(tokens) == 1 and tokens[0].endswith("."))
@@ -66,7 +74,7 @@ def is_signature(text: str) -> bool:
 
 def read(text: str, stem: str) -> Document:
     body_text, footnotes, warnings = split_footnotes(text)
-    raw = split_blocks(body_text)
+    raw = _merge_anchor_blocks(split_blocks(body_text))
     div = Block("div", {"type": "document"})
     doc = Document(stem=stem, profile=NAME, body=div, footnotes=footnotes, warnings=warnings)
     if raw and FILE_NUMBER.match(raw[0].text) and "\n" not in raw[0].text:
@@ -82,12 +90,25 @@ def read(text: str, stem: str) -> Document:
     div.children.extend(_part(parts[0], doc, top=True))
     for part in parts[1:]:
         att = Block("div", {"type": "attachment"})
-        att.children.append(Block("opener", children=[Block("seg", {"type": "label"}, Inline(part[0].text))]))
+        # the editors' label of the attachment: an inline source note, as in the FRUS editors' own TEI
+        att.children.append(Block("note", {"type": "source", "rend": "inline"}, Inline(part[0].text)))
         att.children.extend(_part(part[1:], doc, top=False))
         div.children.append(att)
     head = next((b for b in div.children if b.tag == "head"), None)
     doc.title = _title(head.inline.text) if head else stem
     return doc
+
+
+def _merge_anchor_blocks(raw: list[RawBlock]) -> list[RawBlock]:
+    """A block that is only a number is a footnote anchor standing after a block-level element
+    (a note on a signature, on "[Enclosure]"): it joins the block before it."""
+    out: list[RawBlock] = []
+    for rb in raw:
+        if out and ANCHOR_ONLY.match(rb.text):
+            out[-1] = RawBlock(out[-1].text + " " + rb.text, out[-1].line)
+        else:
+            out.append(rb)
+    return out
 
 
 def _title(head: str) -> str:

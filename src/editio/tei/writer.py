@@ -152,6 +152,10 @@ def _block(parent, block: Block) -> None:
     set_attrs(el, block.attrs)
     if block.inline is not None:
         fill(el, block.inline)
+        if block.tag == "note":
+            # a footnote anchored on a label note ("[Enclosure] 6") follows it: notes do not nest
+            for inner in reversed(el.findall(".//" + qname("note"))):
+                el.addnext(inner)
     for child in block.children:
         _block(el, child)
 
