@@ -30,8 +30,13 @@ DATELINE = re.compile(
 )
 ATTACHMENT = re.compile(r"^\[(?:Enclosure|Subenclosure|Annex|Attachment|Appendix|Tab)\b[^\]\n]{0,40}\]"
                         r"(?: \d{1,3}[a-c]?)?$")
+# "270. Memorandum From the Assistant Secretary ...", "1. Editorial Note": later volumes number their headings
+HEADING_NO = re.compile(r"^\d{1,4}\. (?:Editorial Note|Memorandum|Telegram|Letter|Despatch|Message|Note|Instruction|"
+                        r"Circular|Airgram|Paper|Report|Minutes|Notes|Record|Draft|Statement|Intelligence|National)\b")
+DESPATCH_NO = re.compile(r"^No\. \d+[A-Za-z]?$")
 PAGE_ONLY = re.compile(r"^\[Page ([0-9]+[a-z]?|[ivxlcdm]+|[IVXLCDM]+)\]$")
-NUMBERED = re.compile(r"^(\d{1,2})\.\s+\S")
+# "1. ", "1) ", "(1) ", "a. ", "(a) ", "A. " at the start of a paragraph
+LABEL = re.compile(r"^(?P<open>\()?(?P<mark>\d{1,2}|[a-z]|[A-Z])(?P<close>[.)])\s+\S")
 _SIG_TOKEN = re.compile(
     r"^(?:[A-Z][\w’'-]*\.?|[A-Z]\[[^\]\s]+\]\.?|[A-Z]\.|(?:von|van|de|der|del|la|da)|[A-Z][\w’'-]*\[[^\]\s]+\]|[A-Z]\[[^\]\s]+)$"
 )
@@ -47,6 +52,8 @@ def sniff(text: str) -> int:
     score = 0
     if FILE_NUMBER.match(first):
         score += 60
+    elif HEADING_NO.match(first):
+        score += 40
     if re.search(r"\[Page \d+\]", text):
         score += 30
     if re.search(r"\n  1\. \S", text):
@@ -123,8 +130,13 @@ def _part(raw: list[RawBlock], doc: Document, top: bool) -> list[Block]:
     # heading: the first block (an attachment's heading only when it does not read as a paragraph)
     if rest and not PAGE_ONLY.match(rest[0].text) and (top or _heading_like(rest[0].text)):
         out.append(Block("head", inline=Inline(rest.pop(0).text)))
+    opener = Block("opener")
+    if len(rest) > 1 and DESPATCH_NO.match(rest[0].text) and DATELINE.match(rest[1].text):
+        opener.children.append(Block("seg", {"type": "number"}, Inline(rest.pop(0).text)))
     if rest and DATELINE.match(rest[0].text):
-        out.append(Block("opener", children=[Block("dateline", inline=Inline(rest.pop(0).text))]))
+        opener.children.append(Block("dateline", inline=Inline(rest.pop(0).text)))
+    if opener.children:
+        out.append(opener)
     closer, after = _closer(rest)
     out.extend(_paragraphs(rest))
     if closer:
@@ -149,11 +161,15 @@ def _closer(rest: list[RawBlock]) -> tuple[Block | None, list[Block]]:
     if i >= 1 and DATELINE.match(rest[i].text) and is_signature(rest[i - 1].text):
         dateline = rest[i]
         i -= 1
-    if i < 1 or not is_signature(rest[i].text):
+    if i >= 1 and dateline is None and DATELINE.match(rest[i].text):
+        # a place and date closing the text without a signature ("Tokyo, April 20, 1938.")
+        closer = Block("closer", children=[Block("dateline", inline=Inline(rest[i].text))])
+    elif i >= 1 and is_signature(rest[i].text):
+        closer = Block("closer", children=[Block("signed", inline=Inline(rest[i].text))])
+        if dateline:
+            closer.children.append(Block("dateline", inline=Inline(dateline.text)))
+    else:
         return None, []
-    closer = Block("closer", children=[Block("signed", inline=Inline(rest[i].text))])
-    if dateline:
-        closer.children.append(Block("dateline", inline=Inline(dateline.text)))
     after = [Block("pb", {"n": PAGE_ONLY.match(b.text).group(1)}) for b in rest[i + 1:] if b is not dateline]
     del rest[i:]
     return closer, after
@@ -177,7 +193,7 @@ def _paragraphs(rest: list[RawBlock]) -> list[Block]:
                 if PAGE_ONLY.match(t):
                     lst.children.append(Block("pb", {"n": PAGE_ONLY.match(t).group(1)}))
                     continue
-                label, item = t.split(None, 1) if " " in t or "\n" in t else (t, "")
+                label, item = t.split(None, 1)
                 lst.children.append(Block("label", inline=Inline(label)))
                 lst.children.append(Block("item", inline=Inline(item)))
             out.append(lst)
@@ -188,16 +204,33 @@ def _paragraphs(rest: list[RawBlock]) -> list[Block]:
     return out
 
 
+def _label_scheme(text: str) -> tuple[str, str, str] | None:
+    """How a list label is written: ("1", ".", "") for "1. ", ("a", ")", "(") for "(a) " ..."""
+    m = LABEL.match(text)
+    if not m:
+        return None
+    return m.group("open") or "", m.group("close"), m.group("mark")
+
+
+def _nth(mark: str) -> int:
+    return int(mark) if mark.isdigit() else ord(mark.lower()) - ord("a") + 1
+
+
 def _numbered_run(rest: list[RawBlock], i: int) -> int:
-    """Length of a run of blocks numbered 1., 2., 3. ... starting at ``i`` (page markers inside count)."""
+    """Length of a run of blocks labelled 1., 2., 3. ... (or a), b) ..., (A), (B) ...) from ``i``;
+    page markers inside the run count. A single numbered paragraph (a telegram's "220.") is no list."""
+    first = _label_scheme(rest[i].text)
+    if first is None or _nth(first[2]) != 1:
+        return 0
     expect, k = 1, i
     while k < len(rest):
         t = rest[k].text
         if PAGE_ONLY.match(t) and k > i:
             k += 1
             continue
-        m = NUMBERED.match(t)
-        if not m or int(m.group(1)) != expect:
+        sch = _label_scheme(t)
+        if sch is None or sch[:2] != first[:2] or _nth(sch[2]) != expect or (sch[2].isdigit() != first[2].isdigit()) \
+                or (sch[2].isupper() != first[2].isupper()):
             break
         expect += 1
         k += 1
