@@ -17,7 +17,7 @@ def pick(text: str) -> str:
     """The reader most sure of ``text`` (plain text when none is)."""
     scores = {name: r.sniff(text) for name, r in READERS.items()}
     best = max(scores, key=lambda n: scores[n])
-    return best if scores[best] >= 30 else plain.NAME
+    return best if scores[best] >= 50 else plain.NAME
 
 
 def describe(name: str) -> str:

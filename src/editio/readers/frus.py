@@ -53,7 +53,7 @@ def sniff(text: str) -> int:
     if FILE_NUMBER.match(first):
         score += 60
     elif HEADING_NO.match(first):
-        score += 40
+        score += 50
     if re.search(r"\[Page \d+\]", text):
         score += 30
     if re.search(r"\n  1\. \S", text):
