@@ -84,12 +84,25 @@ def _encoding(data: bytes) -> tuple[str, str]:
     if best is None:
         raise InputError("cannot tell the text's encoding (not UTF-8, and no likely single-byte encoding fits)")
     enc = codecs.lookup(best.encoding).name
+    # Encodings that read these bytes as the very same text are one answer under several names
+    # (cp1250 and cp1252 agree on "matériel" and curly quotes): name the one a Western archive
+    # most likely has, first in _SINGLE_BYTE.
+    reading = _try(data, enc)
+    enc = next((e for e in _SINGLE_BYTE if reading is not None and _try(data, e) == reading), enc)
+    enc = codecs.lookup(enc).name
     if enc in ("latin-1", "iso8859-1", "iso8859-15", "cp1252"):
         # These agree on every letter; they differ in 0x80-0x9F, which is printable (curly quotes,
         # dashes) in cp1252 and control characters in Latin-1. No archival text means the
         # controls, so cp1252 is the reading that loses nothing.
         enc = "cp1252" if not _undefined_in_cp1252(data) else "latin-1"
     return enc, "detected"
+
+
+def _try(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def _undefined_in_cp1252(data: bytes) -> bool:

@@ -10,6 +10,7 @@ checkable at every stage.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -43,13 +44,23 @@ class Span:
 class Inline:
     text: str
     spans: list[Span] = field(default_factory=list)
+    # (starts, ends) of the replacing spans, sorted: built on demand, dropped when a span is added
+    _markers: tuple[list[int], list[int]] | None = field(default=None, repr=False, compare=False)
 
     def add(self, span: Span) -> None:
         self.spans.append(span)
+        if span.replace:
+            self._markers = None
 
     def covered(self, start: int, end: int) -> bool:
         """True where [start, end) overlaps a span that replaces text (markers are not words)."""
-        return any(s.replace and s.start < end and start < s.end for s in self.spans)
+        if self._markers is None:
+            marks = sorted((s.start, s.end) for s in self.spans if s.replace)
+            self._markers = ([a for a, _ in marks], [b for _, b in marks])
+        starts, ends = self._markers
+        # markers never overlap each other, so their ends are sorted too
+        i = bisect_left(ends, start + 1)
+        return i < len(starts) and starts[i] < end
 
 
 @dataclass

@@ -135,13 +135,26 @@ def _predecessors(number: int, suffix: str, i: int):
             yield i - 1 - gap, number - 1 - missing, None, gap * _SKIP + abs(missing - gap) * _JUMP
 
 
+_WORK = 3_000_000  # candidate x note pairs the search may weigh (a few seconds at most)
+
+
+def _affordable(cands: list[Candidate], k: int) -> list[Candidate]:
+    """In a very long text with many notes, weigh the likeliest readings only: first drop
+    free-standing numbers and odd splits, then all but numbers glued to a word."""
+    for limit in (99.0, 2.0, 0.0):
+        kept = [c for c in cands if c.cost <= limit]
+        if len(kept) * k <= _WORK:
+            return kept
+    return kept
+
+
 def find_anchors(footnotes: list[Footnote], inlines: list[Inline],
                  labels: frozenset[int] = frozenset()) -> dict[int, Candidate]:
     """Note index (0-based) -> chosen candidate, for the cheapest consistent reading."""
     k = len(footnotes)
     if not k:
         return {}
-    cands = candidates(inlines, labels)
+    cands = _affordable(candidates(inlines, labels), k)
     # best[i][(number, suffix)] = (cost, candidate index, back pointer (i', label) or None)
     best: list[dict[tuple[int, str], tuple[float, int, tuple | None]]] = [dict() for _ in range(k)]
     # the cheapest entry of best[i] for each number whatever its suffix ("any suffix" predecessors)
