@@ -95,7 +95,10 @@ class Footnote:
 class Document:
     stem: str
     profile: str
-    body: Block  # the top <div>
+    body: Block  # the document's <div>
+    # enclosures and annexes: divisions of their own after the document's (TEI allows nothing
+    # but closing matter after a closer, so they cannot sit inside it)
+    attachments: list[Block] = field(default_factory=list)
     title: str = ""
     footnotes: list[Footnote] = field(default_factory=list)
     date: str | None = None  # ISO date of the document, where known
@@ -116,6 +119,8 @@ class Document:
 
     def blocks(self) -> Iterator[Block]:
         yield from self.body.walk()
+        for a in self.attachments:
+            yield from a.walk()
 
     def inlines(self) -> Iterator[Inline]:
         """Every inline run in document order, footnote texts last."""

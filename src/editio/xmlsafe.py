@@ -39,6 +39,10 @@ def parse_bytes(data: bytes, name: str = "<bytes>") -> etree._ElementTree:
     if not data.strip():
         raise etree.XMLSyntaxError("the file is empty", None, 1, 1, name)
     tree = etree.fromstring(data, _PARSER).getroottree()
+    # the byte test above misses a DOCTYPE in UTF-16 or UTF-32; nothing was expanded, but refuse alike
+    dtd = tree.docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise UnsafeXMLError(f"{name}: declares entities in a DOCTYPE; editio expands none")
     if tree.docinfo.system_url or tree.docinfo.public_id:
         raise UnsafeXMLError(f"{name}: refers to an external DTD ({tree.docinfo.system_url}); editio loads none")
     return tree

@@ -100,7 +100,7 @@ def read(text: str, stem: str) -> Document:
         # the editors' label of the attachment: an inline source note, as in the FRUS editors' own TEI
         att.children.append(Block("note", {"type": "source", "rend": "inline"}, Inline(part[0].text)))
         att.children.extend(_part(part[1:], doc, top=False))
-        div.children.append(att)
+        doc.attachments.append(att)
     head = next((b for b in div.children if b.tag == "head"), None)
     doc.title = _title(head.inline.text) if head else stem
     return doc

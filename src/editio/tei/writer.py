@@ -54,6 +54,8 @@ def build(doc: Document, source: Source, publication: Publication, listperson=No
     text = _el(root, "text")
     body = _el(text, "body")
     _block(body, doc.body)
+    for attachment in doc.attachments:
+        _block(body, attachment)
     _indent(root, 0)
     return root
 
