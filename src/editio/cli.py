@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from . import __version__
+from .persons.commands import persons_group
 from .readers import READERS
 
 
@@ -44,14 +46,15 @@ def convert(inputs, out_dir, profile, register_path, jobs, quiet):
     failed = len(empty)
     for p in empty:
         _fail(f"{p}: no .txt files in this folder")
-    for r in convert_many(paths, out_dir, profile, register_path, jobs or default_jobs()):
-        if r.error:
-            failed += 1
-            _fail(f"{r.source}: {r.error}")
-            continue
-        if not quiet:
-            for w in r.warnings:
-                click.echo(f"{r.source}: warning: {w}", err=True)
+    with _register_errors():
+        for r in convert_many(paths, out_dir, profile, register_path, jobs or default_jobs()):
+            if r.error:
+                failed += 1
+                _fail(f"{r.source}: {r.error}")
+                continue
+            if not quiet:
+                for w in r.warnings:
+                    click.echo(f"{r.source}: warning: {w}", err=True)
     if not quiet:
         done = len(paths) - failed + len(empty)
         click.echo(f"converted {done} of {len(paths)} file{'s' if len(paths) != 1 else ''} "
@@ -81,7 +84,8 @@ def build(src, out, jobs, register_path):
     total = len(expand([src], ".txt"))
     # a bar for people at a terminal; logs and CI get the summary only
     with tqdm(total=total, unit="doc", desc="converting", disable=not sys.stderr.isatty(), leave=False) as bar:
-        report = run_build(src, out, jobs or default_jobs(), register_path, progress=bar.update)
+        with _register_errors():
+            report = run_build(src, out, jobs or default_jobs(), register_path, progress=bar.update)
     for f in report.failures:
         _fail(f)
     if report.warnings:
@@ -89,6 +93,17 @@ def build(src, out, jobs, register_path):
     click.echo(report.table())
     click.echo(f"written to {out}/tei, {out}/html and {out}/text")
     sys.exit(0 if report.ok else 1)
+
+
+@contextmanager
+def _register_errors():
+    """An unusable persons register is a usage error (exit 2), said in one line."""
+    from .persons.register import RegisterError
+
+    try:
+        yield
+    except RegisterError as e:
+        raise click.UsageError(str(e)) from None
 
 
 def _make_dir(path: Path) -> None:
@@ -196,3 +211,6 @@ def package_command(folder, bag_path, force, verify):
     click.echo(f"packaged {bag.info['TEI-Document-Count']} TEI documents, the persons register and the schema "
                f"into {bag_path} (Payload-Oxum {bag.info['Payload-Oxum']})", err=True)
     sys.exit(0)
+
+
+main.add_command(persons_group)

@@ -20,7 +20,7 @@ from . import catalogue
 from .annotate.dates import annotate_dates
 from .annotate.notes import annotate_notes
 from .annotate.pages import annotate_pages
-from .annotate.persons import annotate_persons
+from .annotate.persons import CorpusLearner, Evidence, annotate_persons, evidence
 from .decode import InputError, decode
 from .fsio import write_atomic
 from .model import Document
@@ -74,6 +74,12 @@ class Converter:
 
     def document(self, text: str, stem: str) -> Document:
         """The annotated document model of a decoded text."""
+        doc = self.prepare(text, stem)
+        annotate_persons(doc, self.register)
+        return doc
+
+    def prepare(self, text: str, stem: str) -> Document:
+        """Read and annotate everything but person names (what corpus learning needs)."""
         profile = self.profile or pick(text)
         doc = READERS[profile].read(text, stem)
         if self.profile is None:
@@ -83,7 +89,6 @@ class Converter:
         annotate_pages(doc)
         annotate_notes(doc)
         annotate_dates(doc)
-        annotate_persons(doc, self.register)
         if not any(b.inline is not None or b.tag in ("pb", "list", "floatingText") for b in doc.body.children):
             raise InputError("no text left to encode once the page's chrome was left out")
         return doc
@@ -109,6 +114,14 @@ class Converter:
         result.notes = len(doc.footnotes)
         result.persons = len(doc.persons)
         return result
+
+    def evidence(self, path: Path) -> Evidence | None:
+        """What ``path`` tells about persons, for learning from a batch; None if it cannot be read."""
+        try:
+            decoded = decode(_read(path))
+            return evidence(self.prepare(decoded.text, path.stem))
+        except InputError:
+            return None
 
     def convert_file(self, path: Path, out_dir: Path) -> Result:
         """Convert ``path`` to ``out_dir/<stem>.xml``, atomically; errors are reported, not raised."""
@@ -151,17 +164,21 @@ def _read(path: Path) -> bytes:
 _worker: Converter | None = None
 
 
-def _init_worker(profile: str | None, register_path: str | None, publication: Publication) -> None:
+def _init_worker(profile: str | None, register: Register, publication: Publication) -> None:
     global _worker
-    _worker = Converter(profile, load_register(Path(register_path)) if register_path else None, publication)
+    _worker = Converter(profile, register, publication)
 
 
-def _work(args: tuple[str, str]) -> Result:
-    path, out = args
+def _work(path: str, out: str) -> Result:
     assert _worker is not None
     r = _worker.convert_file(Path(path), Path(out))
     r.tei = None  # the bytes are on disk; do not ship them back to the parent
     return r
+
+
+def _gather(path: str) -> Evidence | None:
+    assert _worker is not None
+    return _worker.evidence(Path(path))
 
 
 def default_jobs() -> int:
@@ -172,21 +189,41 @@ def default_jobs() -> int:
 
 
 def convert_many(paths: list[Path], out_dir: Path, profile: str | None = None, register_path: Path | None = None,
-                 jobs: int = 1, publication: Publication | None = None, progress=None):
+                 jobs: int = 1, publication: Publication | None = None, learn: bool = True):
     """Convert every path into ``out_dir``; yields a :class:`Result` per input, in input order.
 
-    With ``jobs`` > 1 the files are spread over worker processes, each of which loads the
-    register once and converts many files (in chunks, so the cost of a process is shared).
+    With ``learn`` (and more than one input), a first pass gathers what each text says about
+    persons and the register learns from the whole batch, so that a surname alone is tagged
+    in every document once one of them names the person fully. With ``jobs`` > 1 both passes
+    are spread over worker processes, each loading the register once and taking many files
+    (in chunks, so the cost of a process is shared); nothing but small results crosses back.
     """
     publication = publication or load_publication()
-    if jobs <= 1 or len(paths) < 8:
-        conv = Converter(profile, load_register(register_path) if register_path else None, publication)
+    register = load_register(register_path)
+    parallel = jobs > 1 and len(paths) >= 8
+    chunk = max(1, min(64, len(paths) // (jobs * 4)))
+    if learn and len(paths) > 1:
+        learner = CorpusLearner(register)
+        by_stem = sorted(paths, key=lambda p: p.stem)
+        if parallel:
+            with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(profile, register, publication)) as ex:
+                found = ex.map(_gather, map(str, by_stem), chunksize=chunk)
+                for ev in found:
+                    if ev is not None:
+                        learner.add(ev)
+        else:
+            conv = Converter(profile, register, publication)
+            for p in by_stem:
+                ev = conv.evidence(p)
+                if ev is not None:
+                    learner.add(ev)
+        register = learner.register()
+    if not parallel:
+        conv = Converter(profile, register, publication)
         for p in paths:
             r = conv.convert_file(p, out_dir)
             r.tei = None
             yield r
         return
-    chunk = max(1, min(64, len(paths) // (jobs * 4)))
-    with ProcessPoolExecutor(jobs, initializer=_init_worker,
-                             initargs=(profile, str(register_path) if register_path else None, publication)) as ex:
-        yield from ex.map(_work, [(str(p), str(out_dir)) for p in paths], chunksize=chunk)
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(profile, register, publication)) as ex:
+        yield from ex.map(_work, map(str, paths), [str(out_dir)] * len(paths), chunksize=chunk)
