@@ -247,12 +247,16 @@ def _labels(footnotes: list[Footnote], chosen: dict[int, Candidate]) -> list[str
     return labels  # type: ignore[return-value]
 
 
+_GLUED = re.compile(r"(?<=[a-z])\d{1,3}[a-c]?(?!\w)")
+
+
 def _warn_orphan_anchors(doc: Document, inlines: list[Inline]) -> None:
     """Numbers glued to a word look like anchors; without a note list they stay text, with a warning."""
     seen = []
-    for c in candidates(inlines):
-        if c.cost == 0.0 and c.start == c.end - len(c.label) and c.start and c.inline.text[c.start - 1].islower():
-            seen.append(c.inline.text[max(0, c.start - 12):c.end].split()[-1])
+    for inline in inlines:
+        for m in _GLUED.finditer(inline.text):
+            if not inline.covered(m.start(), m.end()):
+                seen.append(inline.text[max(0, m.start() - 12):m.end()].split()[-1])
     if seen:
         doc.warnings.append(f"{len(seen)} number{'s' if len(seen) > 1 else ''} glued to a word look like footnote "
                             f"anchors ({', '.join(seen[:5])}) but the text has no footnote list; kept as text")

@@ -42,13 +42,30 @@ def _twin(a: Span, b: Span) -> bool:
 def resolve(spans: list[Span]) -> list[Span]:
     """Spans that nest, the crossing ones of lower priority dropped, in document order."""
     kept: list[Span] = []
-    for s in sorted(spans, key=lambda s: (-s.priority, s.start, -s.end)):
-        if s.end < s.start or any(_crosses(s, k) or _twin(s, k) for k in kept):
-            continue
-        kept.append(s)
+    for cluster in _clusters(s for s in spans if s.end >= s.start):
+        taken: list[Span] = []
+        for s in sorted(cluster, key=lambda s: (-s.priority, s.start, -s.end)):
+            if not any(_crosses(s, k) or _twin(s, k) for k in taken):
+                taken.append(s)
+        kept += taken
     # outer before inner: same start, longer first; a marker (empty range) before text it precedes
     kept.sort(key=lambda s: (s.start, -(s.end - s.start), not s.replace, -s.priority))
     return kept
+
+
+def _clusters(spans):
+    """Groups of spans that overlap one another (directly or through others): spans in different
+    groups cannot cross, so each group is weighed on its own and a long text stays linear."""
+    group: list[Span] = []
+    reach = -1
+    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if group and s.start >= reach and not (s.start == s.end == reach):
+            yield group
+            group = []
+        group.append(s)
+        reach = max(reach, s.end) if len(group) > 1 else s.end
+    if group:
+        yield group
 
 
 def _append_text(parent: etree._Element, text: str) -> None:
