@@ -40,8 +40,8 @@
         <td><a href="{../@href}"><xsl:apply-templates select="." mode="title"/></a></td>
         <td><xsl:apply-templates select="." mode="date"/></td>
         <td><xsl:apply-templates select="." mode="source"/></td>
-        <td class="count"><xsl:value-of select="count(tei:text//tei:pb)"/></td>
-        <td class="count"><xsl:value-of select="count(tei:text//tei:note[not(@type = 'source')])"/></td>
+        <td class="count"><xsl:value-of select="../@pages"/></td>
+        <td class="count"><xsl:value-of select="../@notes"/></td>
       </tr>
     </xsl:for-each>
   </xsl:template>

@@ -17,7 +17,7 @@ from lxml import etree
 
 from .convert import convert_many
 from .fsio import expand, write_atomic
-from .persons.corpus import build_register
+from .persons.corpus import RegisterBuilder
 from .render import REGISTER_NAME, render_paths
 from .tei.writer import serialise
 from .validate import Validator
@@ -68,26 +68,30 @@ def build(src: Path, out: Path, jobs: int = 1, register_path: Path | None = None
         report.pages += r.pages
         report.footnotes += r.notes
 
+    # each document is parsed once here, checked, registered and let go: memory stays flat
     validator = Validator()
-    docs: list[tuple[str, etree._Element]] = []
+    registry = RegisterBuilder()
+    valid: list[Path] = []
     for path in converted:
-        problems = validator.validate_file(path)
-        if problems:
-            report.failures += [str(p) for p in problems]
+        tree = etree.parse(str(path))
+        if validator.validate_tree(tree, str(path)):
+            # said again from the file, for line numbers a person can go to
+            report.failures += [str(p) for p in validator.validate_file(path)]
             path.unlink()  # invalid TEI is not handed on to an archive
             continue
-        docs.append((path.stem, etree.parse(str(path)).getroot()))
-    report.documents = len(docs)
+        registry.add(path.stem, tree.getroot())
+        valid.append(path)
+    report.documents = len(valid)
 
-    register = build_register(docs)
+    register = registry.tree()
     register_file = tei_dir / REGISTER_NAME
     write_atomic(register_file, serialise(register.getroot()))
     report.failures += [str(p) for p in validator.validate_file(register_file)]
     report.persons = len(register.getroot().findall(".//{*}listPerson/{*}person"))
-    report.written += [tei_dir / (stem + ".xml") for stem, _ in docs] + [register_file]
+    report.written += valid + [register_file]
 
     for fmt, target in (("html", html_dir), ("text", text_dir)):
-        rendered = render_paths([tei_dir / (s + ".xml") for s, _ in docs] + [register_file], fmt, target)
+        rendered = render_paths(valid + [register_file], fmt, target)
         report.failures += rendered.errors
         report.written += rendered.written
 

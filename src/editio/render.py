@@ -7,6 +7,7 @@ report and its own output, never the others'.
 """
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from lxml import etree
 
 from . import resources, xmlsafe
 from .fsio import expand, write_atomic
-from .persons.corpus import build_register
+from .persons.corpus import RegisterBuilder
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 _T = f"{{{TEI_NS}}}"
@@ -53,6 +54,45 @@ def _stylesheet(name: str) -> etree.XSLT:
                       access_control=etree.XSLTAccessControl.DENY_ALL)
 
 
+# where the index's title, date and source cells read (the date: creation, else the first dateline)
+_INDEX_PARTS = [
+    ("teiHeader/fileDesc/titleStmt/title", "teiHeader/fileDesc/titleStmt/title"),
+    ("teiHeader/fileDesc/sourceDesc", "teiHeader/fileDesc/sourceDesc"),
+    ("teiHeader/profileDesc/creation", "teiHeader/profileDesc/creation"),
+    ("text//dateline//date", "text/body/div/dateline/date"),
+]
+
+
+@dataclass
+class IndexEntry:
+    """What the index page needs of a document, so that the document itself can be let go:
+    its title, source description, date of creation and first dateline date (at the paths
+    the stylesheets read them from), and its counts of page breaks and footnotes."""
+
+    stem: str
+    summary: etree._Element
+    pages: int
+    notes: int
+
+    @classmethod
+    def of(cls, stem: str, root: etree._Element) -> "IndexEntry":
+        # only what the index's title, date and source cells read, copied out of the document
+        summary = etree.Element(root.tag, nsmap=root.nsmap)
+        for source, target in _INDEX_PARTS:
+            found = root.find("/".join(_T + step if step else "" for step in source.split("/")))
+            if found is None:
+                continue
+            parent = summary
+            for step in target.split("/")[:-1]:
+                child = parent.find(_T + step)
+                parent = child if child is not None else etree.SubElement(parent, _T + step)
+            parent.append(copy.deepcopy(found))
+        text = root.find(_T + "text")
+        pages = sum(1 for _ in text.iter(_T + "pb")) if text is not None else 0
+        notes = sum(1 for n in text.iter(_T + "note") if n.get("type") != "source") if text is not None else 0
+        return cls(stem, summary, pages, notes)
+
+
 class Renderer:
     """The edition stylesheets, compiled on first use and shared by every Renderer in the process."""
 
@@ -63,11 +103,12 @@ class Renderer:
     def text(self, doc: etree._ElementTree, *, page_markers: bool = True) -> bytes:
         return self._apply("text.xsl", doc, **{"page-markers": etree.XSLT.strparam("yes" if page_markers else "no")})
 
-    def index(self, docs: list[tuple[str, etree._Element]]) -> bytes:
-        """The table of contents of ``docs`` (stem, TEI root); the roots move into the index tree."""
+    def index(self, entries: list[IndexEntry]) -> bytes:
+        """The table of contents of the documents summarised by ``entries``."""
         corpus = etree.Element("corpus")
-        for stem, root in docs:
-            etree.SubElement(corpus, "document", href=stem + ".html").append(root)
+        for e in entries:
+            etree.SubElement(corpus, "document", href=e.stem + ".html", pages=str(e.pages),
+                             notes=str(e.notes)).append(e.summary)
         return self._apply("index.xsl", corpus.getroottree(), **self._links(True, True))
 
     def persons(self, register: etree._ElementTree, *, index: bool = False) -> bytes:
@@ -117,7 +158,8 @@ def render_paths(paths: list[str | Path], fmt: str, out_dir: str | Path, page_ma
     with_persons = with_index or register is not None
     reserved = {Path(INDEX_PAGE).stem, Path(PERSONS_PAGE).stem} if with_persons else set()
 
-    rendered: list[tuple[str, etree._Element]] = []
+    entries: list[IndexEntry] = []
+    registry = RegisterBuilder()
     stems: dict[str, Path] = {}
     for path in documents:
         stem = path.stem
@@ -137,7 +179,9 @@ def render_paths(paths: list[str | Path], fmt: str, out_dir: str | Path, page_ma
         stems[stem] = path
         report.written.append(target)
         if with_persons:
-            rendered.append((stem, doc.getroot()))
+            entries.append(IndexEntry.of(stem, doc.getroot()))
+            if register is None:
+                registry.add(stem, doc.getroot())
     report.documents = len(stems)
 
     if fmt == "html" and (stems or register is not None):
@@ -145,10 +189,10 @@ def render_paths(paths: list[str | Path], fmt: str, out_dir: str | Path, page_ma
             _write(out_dir / name, resources.xslt(name).read_bytes(), report)
     if with_persons:
         if register is None:
-            register = build_register(rendered)
+            register = registry.tree()
         _write(out_dir / PERSONS_PAGE, renderer.persons(register, index=with_index), report)
     if with_index:
-        _write(out_dir / INDEX_PAGE, renderer.index(rendered), report)
+        _write(out_dir / INDEX_PAGE, renderer.index(entries), report)
     return report
 
 

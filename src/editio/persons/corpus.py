@@ -10,6 +10,7 @@ stem, variants alphabetically: the same documents give the same bytes.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -32,30 +33,66 @@ def _text(el) -> str:
 
 def build_register(docs: list[tuple[str, etree._Element]]) -> etree._ElementTree:
     """The corpus register for ``docs``: (file stem, root TEI element of the converted document)."""
-    persons: dict[str, dict] = {}
-    titles: dict[str, str] = {}
-    for stem, root in sorted(docs, key=lambda d: d[0]):
+    builder = RegisterBuilder()
+    for stem, root in docs:
+        builder.add(stem, root)
+    return builder.tree()
+
+
+@dataclass
+class _Entry:
+    # (stem, value) pairs: the earliest document by stem decides, whatever order they came in
+    canonical: list[tuple[str, str]] = field(default_factory=list)
+    variants: set[str] = field(default_factory=set)
+    roles: list[tuple[str, int, str]] = field(default_factory=list)
+    idno: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    mentions: dict[str, int] = field(default_factory=dict)
+
+
+class RegisterBuilder:
+    """The corpus register gathered one document at a time, so that a batch of any size can
+    be registered without holding its documents: ``add`` each, then ``tree()``. The result
+    does not depend on the order of the documents."""
+
+    def __init__(self) -> None:
+        self.persons: dict[str, _Entry] = {}
+        self.titles: dict[str, str] = {}
+
+    def add(self, stem: str, root: etree._Element) -> None:
         title_el = root.find("t:teiHeader/t:fileDesc/t:titleStmt/t:title", _NS)
-        titles[stem] = _text(title_el) if title_el is not None else stem
+        self.titles[stem] = _text(title_el) if title_el is not None else stem
         counts = Counter(
             el.get("ref")[1:] for el in root.iterfind(".//t:text//*[@ref]", _NS)
             if etree.QName(el).localname in ("persName", "rs") and el.get("ref", "").startswith("#p-")
         )
         for p in root.iterfind("t:teiHeader/t:profileDesc/t:particDesc/t:listPerson/t:person", _NS):
             pid = p.get(XML_ID)
-            entry = persons.setdefault(pid, {"canonical": "", "variants": set(), "roles": [], "idno": {}, "mentions": {}})
+            entry = self.persons.setdefault(pid, _Entry())
             for name in p.iterfind("t:persName", _NS):
-                if name.get("type") == "canonical" and not entry["canonical"]:
-                    entry["canonical"] = _text(name)
-                elif name.get("type") != "canonical":
-                    entry["variants"].add(_text(name))
-            for occ in p.iterfind("t:occupation", _NS):
-                if _text(occ) not in entry["roles"]:
-                    entry["roles"].append(_text(occ))
+                if name.get("type") == "canonical":
+                    entry.canonical.append((stem, _text(name)))
+                else:
+                    entry.variants.add(_text(name))
+            entry.roles += [(stem, i, _text(occ)) for i, occ in enumerate(p.iterfind("t:occupation", _NS))]
             for idno in p.iterfind("t:idno", _NS):
-                entry["idno"].setdefault(idno.get("type"), _text(idno))
-            entry["mentions"][stem] = counts.get(pid, 0)
+                entry.idno.setdefault(idno.get("type"), []).append((stem, _text(idno)))
+            entry.mentions[stem] = counts.get(pid, 0)
 
+    def tree(self) -> etree._ElementTree:
+        titles = dict(sorted(self.titles.items()))
+        persons = {}
+        for pid, e in self.persons.items():
+            roles: list[str] = []
+            for _, _, role in sorted(e.roles):
+                if role not in roles:
+                    roles.append(role)
+            persons[pid] = {"canonical": min(e.canonical)[1] if e.canonical else "", "variants": e.variants,
+                            "roles": roles, "idno": {t: min(v)[1] for t, v in e.idno.items()},
+                            "mentions": e.mentions}
+        return _register_tree(persons, titles)
+
+
+def _register_tree(persons: dict[str, dict], titles: dict[str, str]) -> etree._ElementTree:
     tei = etree.Element(f"{{{TEI}}}TEI", nsmap={None: TEI})
     tei.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
     file_desc = _el(_el(tei, "teiHeader"), "fileDesc")
