@@ -28,6 +28,18 @@ def shared_path(*parts: str) -> Path:
     return p
 
 
+def bench(module: str, *names: str):
+    """Objects from a module of the shared benchmark (``bench/page_text.py``, ``bench/score.py``),
+    so that tests measure exactly as the benchmark does."""
+    folder = shared_path("bench")
+    sys.path.insert(0, str(folder))
+    try:
+        mod = __import__(module)
+    finally:
+        sys.path.remove(str(folder))
+    return tuple(getattr(mod, n) for n in names)
+
+
 @pytest.fixture(scope="session")
 def seed_paths() -> list[Path]:
     return sorted(SEEDS.glob("*.txt"))
@@ -56,12 +68,7 @@ def seed_tei(tmp_path_factory, converter, seed_paths) -> dict[str, Path]:
 def gold_raw(tmp_path_factory) -> dict[str, Path]:
     """Every FRUS gold document rendered to page text by the benchmark's own renderer."""
     gold = shared_path("frus-gold", "tei")
-    bench = shared_path("bench")
-    sys.path.insert(0, str(bench))
-    try:
-        from page_text import render
-    finally:
-        sys.path.remove(str(bench))
+    (render,) = bench("page_text", "render")
     from lxml import etree
 
     out = tmp_path_factory.mktemp("gold-raw")

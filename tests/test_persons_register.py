@@ -3,7 +3,6 @@ listPerson files, the ``editio persons`` commands, and the benchmark recall on t
 from __future__ import annotations
 
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from conftest import shared_path
+from conftest import bench, shared_path
 from editio.annotate.persons import annotate_persons, evidence, learn_corpus
 from editio.model import Block, Document, Footnote, Inline, Span
 from editio.persons.commands import persons_group
@@ -168,13 +167,8 @@ def test_persons_commands_usage_errors(tmp_path):
 
 def _gold_documents():
     gold = shared_path("frus-gold", "tei")
-    bench = shared_path("bench")
-    sys.path.insert(0, str(bench))
-    try:
-        from page_text import render
-        from score import facts, words
-    finally:
-        sys.path.remove(str(bench))
+    (render,) = bench("page_text", "render")
+    facts, words = bench("score", "facts", "words")
     out = []
     for path in sorted(gold.glob("*.xml")):
         if path.name.endswith("-persons.xml"):
