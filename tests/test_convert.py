@@ -285,3 +285,19 @@ def test_cli_usage_errors_exit_2(tmp_path):
     assert CliRunner().invoke(main, ["convert", "--out", str(tmp_path)]).exit_code == 2
     assert CliRunner().invoke(main, ["convert", "x.txt"]).exit_code == 2
     assert CliRunner().invoke(main, ["convert", "x.txt", "--out", str(tmp_path), "--profile", "nope"]).exit_code == 2
+
+
+def test_project_configuration_sets_publisher_and_register(tmp_path, monkeypatch, seed_paths):
+    register = tmp_path / "registers" / "ours.toml"
+    register.parent.mkdir()
+    register.write_text('[[person]]\nid = "p-nobody-anna"\nsurname = "Nobody"\nforenames = "Anna"\n'
+                        'roles = ["Archivist"]\n', encoding="utf-8")
+    (tmp_path / "editio.toml").write_text('[publication]\npublisher = "Example Library"\n\n'
+                                          '[persons]\nregister = "registers/ours.toml"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    root = tei_of("A Letter\n\nMrs. Anna Nobody and Mr. Welles met.\n")
+    assert root.find(".//t:publicationStmt/t:publisher", NS).text == "Example Library"
+    ids = {p.get("{http://www.w3.org/XML/1998/namespace}id") for p in root.iterfind(".//t:listPerson/t:person", NS)}
+    assert "p-nobody-anna" in ids
+    roles = [o.text for o in root.iterfind(".//t:person/t:occupation", NS)]
+    assert "Archivist" in roles

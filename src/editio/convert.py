@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,8 @@ from .annotate.dates import annotate_dates
 from .annotate.notes import annotate_notes
 from .annotate.pages import annotate_pages
 from .annotate.persons import CorpusLearner, Evidence, annotate_persons, evidence
+from .config import load_publication
+from .config import register_path as configured_register
 from .decode import InputError, decode
 from .fsio import write_atomic
 from .model import Document
@@ -28,11 +29,6 @@ from .persons.register import Register, load_register
 from .persons.tei import listperson_element
 from .readers import READERS, pick
 from .tei.writer import Publication, Source, build, serialise
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 INPUT_SUFFIXES = (".txt", ".text", "")
 
@@ -50,17 +46,6 @@ class Result:
     persons: int = 0
 
 
-def load_publication(path: Path | None = None) -> Publication:
-    """The ``[publication]`` table of ``editio.toml`` (in the current folder unless given)."""
-    path = path or Path("editio.toml")
-    if not path.is_file():
-        return Publication()
-    with open(path, "rb") as f:
-        table = tomllib.load(f).get("publication", {})
-    known = {k: table[k] for k in ("publisher", "licence", "licence_url") if k in table}
-    return Publication(**known)
-
-
 class Converter:
     """Converts raw texts; the register and configuration are loaded once and reused."""
 
@@ -69,7 +54,7 @@ class Converter:
         if profile is not None and profile not in READERS:
             raise ValueError(f"unknown profile {profile!r}; known: {', '.join(READERS)}")
         self.profile = profile
-        self.register = register if register is not None else load_register()
+        self.register = register if register is not None else load_register(configured_register())
         self.publication = publication or load_publication()
 
     def document(self, text: str, stem: str) -> Document:
@@ -199,7 +184,7 @@ def convert_many(paths: list[Path], out_dir: Path, profile: str | None = None, r
     (in chunks, so the cost of a process is shared); nothing but small results crosses back.
     """
     publication = publication or load_publication()
-    register = load_register(register_path)
+    register = load_register(register_path or configured_register())
     parallel = jobs > 1 and len(paths) >= 8
     chunk = max(1, min(64, len(paths) // (jobs * 4)))
     if learn and len(paths) > 1:

@@ -21,7 +21,7 @@ from pathlib import Path
 import bagit
 
 from . import __version__, resources
-from .convert import load_publication
+from .config import load_publication
 from .render import REGISTER_NAME
 from .tei.writer import Publication
 from .validate import Validator

@@ -12,10 +12,13 @@ from lxml import etree
 
 from .. import resources, xmlsafe
 from .importer import ImportError_, read_persons
+from ..config import LOCAL_REGISTER
+from ..config import register_path as configured_register
 from .register import RegisterError, read_register, write_register
 
 TEI = "http://www.tei-c.org/ns/1.0"
-_REGISTER_HELP = "The register file (TOML). Default: persons.toml in the current folder, or the shipped register if there is none."
+_REGISTER_HELP = ("The register file (TOML). Default: the project's ([persons] register in editio.toml, "
+                  "else persons.toml in the current folder), else the shipped register.")
 
 
 class _Fail(click.ClickException):
@@ -23,10 +26,7 @@ class _Fail(click.ClickException):
 
 
 def _register_path(path: Path | None) -> Path:
-    if path is not None:
-        return path
-    local = Path("persons.toml")
-    return local if local.exists() else resources.data("persons.toml")
+    return path or configured_register() or resources.data("persons.toml")
 
 
 def _read(path: Path):
@@ -45,10 +45,10 @@ def persons_group() -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--register", "register_path", type=click.Path(dir_okay=False, path_type=Path),
               help="The register file to merge into (TOML); created from the shipped register if it does not exist. "
-                   "Default: persons.toml in the current folder.")
+                   "Default: the project's register ([persons] register in editio.toml, else persons.toml here).")
 def import_command(file: Path, register_path: Path | None) -> None:
     """Merge the persons of FILE (a FRUS "List of Persons" or a TEI listPerson) into the register, by id."""
-    target = register_path or Path("persons.toml")
+    target = register_path or configured_register() or LOCAL_REGISTER
     base = _read(target if target.exists() else resources.data("persons.toml"))
     try:
         incoming = read_persons(file, base.persons)
