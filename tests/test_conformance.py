@@ -1,5 +1,6 @@
 """Whatever editio's schema accepts is valid TEI: checked against the official tei_all.rng (P5 4.3.0)
-with jing, on every valid fixture and on the converter's output for the seeds."""
+with jing, on every valid fixture, on the converter's output for the seeds and the FRUS gold
+texts, and on the committed build output (with its persons register)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -35,11 +36,24 @@ def test_a_div_after_a_closer_is_refused_by_tei_as_by_editio(tei_all, validator)
     assert "not allowed here" in tei_all([path])
 
 
-def test_converted_seeds_are_valid_for_editio_and_tei(request, tei_all, validator):
-    pytest.importorskip("editio.convert", reason="the converter (editio.convert) is not written yet")
-    seed_tei = request.getfixturevalue("seed_tei")
+def test_converted_seeds_are_valid_for_editio_and_tei(seed_tei, tei_all, validator):
     outputs = sorted(seed_tei.values())
     assert outputs
+    for path in outputs:
+        assert validator.validate_file(path) == [], path
+    assert tei_all(outputs) == ""
+
+
+def test_converted_gold_texts_are_valid_for_editio_and_tei(gold_tei, tei_all, validator):
+    outputs = sorted(gold_tei.values())
+    for path in outputs:
+        assert validator.validate_file(path) == [], path
+    assert tei_all(outputs) == ""
+
+
+def test_committed_build_output_is_valid_for_editio_and_tei(tei_all, validator):
+    outputs = sorted((Path(__file__).parents[1] / "output" / "tei").glob("*.xml"))
+    assert any(p.name == "persons.xml" for p in outputs) and len(outputs) > 1
     for path in outputs:
         assert validator.validate_file(path) == [], path
     assert tei_all(outputs) == ""
