@@ -221,7 +221,7 @@ def test_note_without_anchor_is_kept_with_a_warning():
 def test_anchor_like_number_without_a_note_list_is_text_with_a_warning():
     r = Converter().convert_bytes(b"Heading\n\nThe Ambassador10 called.\n", "nolist.txt")
     assert b"Ambassador10 called" in r.tei
-    assert any("look like footnote anchors" in w for w in r.warnings)
+    assert any("looks like footnote anchor" in w for w in r.warnings)
 
 
 def test_dateline_and_date():

@@ -258,8 +258,10 @@ def _warn_orphan_anchors(doc: Document, inlines: list[Inline]) -> None:
             if not inline.covered(m.start(), m.end()):
                 seen.append(inline.text[max(0, m.start() - 12):m.end()].split()[-1])
     if seen:
-        doc.warnings.append(f"{len(seen)} number{'s' if len(seen) > 1 else ''} glued to a word look like footnote "
-                            f"anchors ({', '.join(seen[:5])}) but the text has no footnote list; kept as text")
+        many = len(seen) > 1
+        doc.warnings.append(f"{len(seen)} number{'s' if many else ''} glued to a word look{'' if many else 's'} like "
+                            f"footnote anchor{'s' if many else ''} ({', '.join(seen[:5])}) but the text has no "
+                            f"footnote list; kept as text")
 
 
 def _excerpt(text: str, n: int = 40) -> str:
