@@ -206,3 +206,28 @@ def test_rerun_after_interruption_redoes_what_is_missing(tmp_path, seed_paths):
     assert run("convert", *seed_paths, "--out", out).exit_code == 0
     assert (out / (seed_paths[0].stem + ".xml")).read_bytes() == first
     assert len(list(out.glob("*.xml"))) == len(seed_paths)
+
+
+def test_a_web_page_that_is_all_chrome_is_refused(tmp_path):
+    (tmp_path / "chrome.txt").write_text("ww2dbase\n\nDid you enjoy this article? Please consider supporting us.\n\n"
+                                         "Share this article with your friends:\n", encoding="utf-8")
+    res = run("convert", tmp_path / "chrome.txt", "--out", tmp_path / "out")
+    assert res.exit_code == 1 and "no text left to encode" in res.output
+
+
+def test_a_failure_inside_editio_is_one_line_and_the_batch_goes_on(tmp_path, monkeypatch):
+    from editio.readers import plain
+
+    def broken(text, stem):
+        if "boom" in text:
+            raise RuntimeError("simulated defect")
+        return real(text, stem)
+
+    real = plain.read
+    monkeypatch.setattr(plain, "read", broken)
+    (tmp_path / "a.txt").write_text("Title\n\nboom\n")
+    (tmp_path / "b.txt").write_text("Title\n\nfine\n")
+    res = run("convert", tmp_path / "a.txt", tmp_path / "b.txt", "--out", tmp_path / "out", "--jobs", "1")
+    assert res.exit_code == 1
+    assert "a.txt: editio failed on this text (RuntimeError: simulated defect)" in res.output
+    assert (tmp_path / "out" / "b.xml").exists() and not (tmp_path / "out" / "a.xml").exists()

@@ -74,7 +74,7 @@ class Converter:
         annotate_pages(doc)
         annotate_notes(doc)
         annotate_dates(doc)
-        if not any(b.inline is not None or b.tag in ("pb", "list", "floatingText") for b in doc.body.children):
+        if not any(b.inline is not None and b.inline.text.strip() for b in doc.blocks()):
             raise InputError("no text left to encode once the page's chrome was left out")
         return doc
 
@@ -84,11 +84,11 @@ class Converter:
         result = Result(Path(filename))
         try:
             decoded = decode(data)
+            doc = self.document(decoded.text, stem)
         except InputError as e:
             result.error = str(e)
             return result
         sha = hashlib.sha256(data).hexdigest()
-        doc = self.document(decoded.text, stem)
         source = Source(Path(filename).name, sha, decoded.encoding, decoded.how, decoded.line_ends,
                         decoded.dropped, decoded.nbsp, catalogue.lookup(sha))
         root = build(doc, source, self.publication, listperson_element(doc))
@@ -105,7 +105,7 @@ class Converter:
         try:
             decoded = decode(_read(path))
             return evidence(self.prepare(decoded.text, path.stem))
-        except InputError:
+        except Exception:  # noqa: BLE001 - the text's error is reported when it is converted
             return None
 
     def convert_file(self, path: Path, out_dir: Path) -> Result:
@@ -114,7 +114,11 @@ class Converter:
             data = _read(path)
         except InputError as e:
             return Result(path, error=str(e))
-        result = self.convert_bytes(data, path.name)
+        try:
+            result = self.convert_bytes(data, path.name)
+        except Exception as e:  # noqa: BLE001 - one text editio cannot handle must not stop a batch
+            return Result(path, error=f"editio failed on this text ({type(e).__name__}: {e}); please report it "
+                                      f"with the file")
         result.source = path
         if result.tei is None:
             return result

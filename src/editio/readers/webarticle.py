@@ -139,6 +139,8 @@ def _structure(doc: Document, blocks: list[RawBlock]) -> None:
                 current.children.append(Block("figure", {"n": str(n)}, children=[Block("head", inline=Inline(caption))]))
             continue
         para = _strip(text)
+        if not para.strip():
+            continue  # a paragraph marker with nothing after it
         if para.startswith("Source:"):
             div.children.append(Block("bibl", {"type": "source"}, Inline(para)))
             continue
