@@ -263,9 +263,15 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- #fn-10 for note 10; a number the volume repeats ("Not printed" three times as 23) gets
+       #fn-23, #fn-23-2, #fn-23-3, so that every id on the page is unique -->
   <xsl:template name="note-id">
     <xsl:choose>
-      <xsl:when test="@n"><xsl:value-of select="translate(normalize-space(@n), ' ', '_')"/></xsl:when>
+      <xsl:when test="@n">
+        <xsl:value-of select="translate(normalize-space(@n), ' ', '_')"/>
+        <xsl:variable name="before" select="count(preceding::tei:note[@n = current()/@n])"/>
+        <xsl:if test="$before"><xsl:value-of select="concat('-', $before + 1)"/></xsl:if>
+      </xsl:when>
       <xsl:otherwise>
         <xsl:text>n</xsl:text>
         <xsl:number level="any" from="tei:text" count="tei:note[not(@type = 'source')]"/>
@@ -348,11 +354,18 @@
                      | tei:segmentation | tei:interpretation | tei:quotation | tei:punctuation" mode="meta">
     <xsl:apply-templates mode="meta"/>
   </xsl:template>
+  <!-- the list of what was left out sits in a TEI p; an HTML p may not hold a list -->
   <xsl:template match="tei:p" mode="meta">
-    <p>
+    <xsl:variable name="element">
+      <xsl:choose>
+        <xsl:when test="tei:list">div</xsl:when>
+        <xsl:otherwise>p</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:element name="{$element}">
       <xsl:if test="@rend"><xsl:attribute name="class"><xsl:value-of select="@rend"/></xsl:attribute></xsl:if>
       <xsl:apply-templates mode="meta"/>
-    </p>
+    </xsl:element>
   </xsl:template>
   <xsl:template match="tei:list" mode="meta"><ul><xsl:apply-templates select="tei:item" mode="meta"/></ul></xsl:template>
   <xsl:template match="tei:item" mode="meta"><li><xsl:apply-templates mode="meta"/></li></xsl:template>
