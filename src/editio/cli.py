@@ -131,17 +131,15 @@ def render_command(paths, fmt, out_dir, no_page_markers):
     With more than one document the HTML edition gets index.html and persons.html; a
     persons.xml among the inputs is taken as the corpus persons register.
     """
-    import sys
-
     from .render import render_paths
 
     try:
         report = render_paths(list(paths), fmt, out_dir, page_markers=not no_page_markers)
     except OSError as e:
-        click.echo(f"editio: {out_dir}: cannot write the edition ({e.strerror or e})", err=True)
+        _fail(f"{out_dir}: cannot write the edition ({e.strerror or e})")
         sys.exit(1)
     for error in report.errors:
-        click.echo(f"editio: {error}", err=True)
+        _fail(f"{error}")
     click.echo(f"rendered {report.documents} document{'s' if report.documents != 1 else ''} ({fmt}) into {out_dir}"
                + (f"; {len(report.errors)} failed" if report.errors else ""), err=True)
     sys.exit(1 if report.errors else 0)
@@ -178,8 +176,6 @@ def package_command(folder, bag_path, force, verify):
     editio package OUT -o BAG       make BAG from the output folder OUT of editio build
     editio package --verify BAG     check BAG; exit 1 and one line per problem if it is damaged
     """
-    import sys
-
     from .package import PackageError, make_bag, verify_bag
 
     if verify:
@@ -187,9 +183,9 @@ def package_command(folder, bag_path, force, verify):
             raise click.UsageError("--verify takes the bag as its argument and no --out or --force")
         result = verify_bag(folder)
         for line in result.problems:
-            click.echo(f"editio: {line}", err=True)
+            _fail(f"{line}")
         for line in result.notes:
-            click.echo(f"editio: note: {line}", err=True)
+            _fail(f"note: {line}")
         if result.ok:
             click.echo(f"{folder}: bag complete and unchanged; {result.documents} TEI document"
                        f"{'s' if result.documents != 1 else ''} and the persons register valid", err=True)
@@ -202,11 +198,11 @@ def package_command(folder, bag_path, force, verify):
         bag = make_bag(folder, bag_path, force=force)
     except PackageError as e:
         for line in e.problems:
-            click.echo(f"editio: {line}", err=True)
-        click.echo(f"editio: {e}", err=True)
+            _fail(f"{line}")
+        _fail(f"{e}")
         sys.exit(1)
     except OSError as e:
-        click.echo(f"editio: {bag_path}: cannot write the bag ({e.strerror or e})", err=True)
+        _fail(f"{bag_path}: cannot write the bag ({e.strerror or e})")
         sys.exit(1)
     click.echo(f"packaged {bag.info['TEI-Document-Count']} TEI documents, the persons register and the schema "
                f"into {bag_path} (Payload-Oxum {bag.info['Payload-Oxum']})", err=True)
