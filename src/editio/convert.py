@@ -40,10 +40,8 @@ class Result:
     tei: bytes | None = None
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
-    profile: str | None = None
     pages: int = 0
     notes: int = 0
-    persons: int = 0
 
 
 class Converter:
@@ -94,10 +92,8 @@ class Converter:
         root = build(doc, source, self.publication, listperson_element(doc))
         result.tei = serialise(root)
         result.warnings = doc.warnings
-        result.profile = doc.profile
         result.pages = int(root.find(".//{*}extent/{*}measure").get("quantity"))
         result.notes = len(doc.footnotes)
-        result.persons = len(doc.persons)
         return result
 
     def evidence(self, path: Path) -> Evidence | None:

@@ -13,16 +13,17 @@ import re
 
 from ..model import Document, Inline, Span
 
-MONTHS = {m.lower(): i for i, m in enumerate(
-    "January February March April May June July August September October November December".split(), 1)}
+_NAMES = "January February March April May June July August September October November December".split()
+MONTHS = {m.lower(): i for i, m in enumerate(_NAMES, 1)}
 MONTHS.update({m[:3].lower(): i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
-_M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+# a month's name in full (as FRUS datelines write it), and in full or abbreviated ("Apr", "Sept.")
+FULL_MONTH = "(?:" + "|".join(_NAMES) + ")"
+MONTH = "(?:" + "|".join(_NAMES) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 DATE = re.compile(
-    rf"\b(?:(?P<m1>{_M})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_M})\s+(?P<y2>\d{{4}})"
-    rf"|(?P<m3>{_M})\s+(?P<y3>\d{{4}}))"
+    rf"\b(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH})\s+(?P<y2>\d{{4}})"
+    rf"|(?P<m3>{MONTH})\s+(?P<y3>\d{{4}}))"
 )
 
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Block, Document, Footnote, Inline, Span
+from .dates import MONTH
 
 # a run of digits, with the letter of an inserted note ("24a") where one follows
 _RUN = re.compile(r"(?<!\d)(\d{1,7})([a-c])?(?!\w)")
@@ -44,8 +45,7 @@ class Candidate:
         return f"{self.number}{self.suffix}"
 
 
-_MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-                           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? $")
+_MONTH_BEFORE = re.compile(rf"{MONTH} $")
 
 
 _YEAR_AFTER = re.compile(r"\d?,? \d{4}")

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from ..annotate.dates import FULL_MONTH
+from ..annotate.pages import MARKER
 from ..model import Block, Document, Inline
 from .blocks import RawBlock, split_blocks, split_footnotes
 
@@ -22,10 +24,9 @@ DESCRIPTION = "FRUS page text (Foreign Relations of the United States, as its we
 FILE_NUMBER = re.compile(
     r"^\d{1,4}(?:\.[\dA-Za-z]+)*(?:\s+[A-Za-z][\w.]*){0,3}/[\w./½¼¾⅓⅔–-]+(?::\s*[A-Za-z][A-Za-z ]{0,40})?$"
 )
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # Tokyo, April 2, 1938—8 p.m. [Received April 2—10:30 a.m.] · [Washington,] May 14, 1941.
 DATELINE = re.compile(
-    rf"^(?:\[?[A-Z][^\n,\[\]]{{0,60}},\]?\s+)?\[?(?:(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}|undated)\]?"
+    rf"^(?:\[?[A-Z][^\n,\[\]]{{0,60}},\]?\s+)?\[?(?:{FULL_MONTH}\s+\d{{1,2}},\s+\d{{4}}|undated)\]?"
     r"[^\n]{0,40}?\.?\]?(?:\s*\[(?:Received|Sent)[^\]\n]{0,80}\]\.?)?$"
 )
 ATTACHMENT = re.compile(r"^\[(?:Enclosure|Subenclosure|Annex|Attachment|Appendix|Tab)\b[^\]\n]{0,40}\]"
@@ -34,7 +35,7 @@ ATTACHMENT = re.compile(r"^\[(?:Enclosure|Subenclosure|Annex|Attachment|Appendix
 HEADING_NO = re.compile(r"^\d{1,4}\. (?:Editorial Note|Memorandum|Telegram|Letter|Despatch|Message|Note|Instruction|"
                         r"Circular|Airgram|Paper|Report|Minutes|Notes|Record|Draft|Statement|Intelligence|National)\b")
 DESPATCH_NO = re.compile(r"^No\. \d+[A-Za-z]?$")
-PAGE_ONLY = re.compile(r"^\[Page ([0-9]+[a-z]?|[ivxlcdm]+|[IVXLCDM]+)\]$")
+PAGE_ONLY = re.compile(rf"^{MARKER.pattern}$")  # a page marker standing alone between paragraphs
 # "1. ", "1) ", "(1) ", "a. ", "(a) ", "A. " at the start of a paragraph
 LABEL = re.compile(r"^(?P<open>\()?(?P<mark>\d{1,2}|[a-z]|[A-Z])(?P<close>[.)])\s+\S")
 _SIG_TOKEN = re.compile(
@@ -94,12 +95,12 @@ def read(text: str, stem: str) -> Document:
             parts.append([rb])
         else:
             parts[-1].append(rb)
-    div.children.extend(_part(parts[0], doc, top=True))
+    div.children.extend(_part(parts[0], top=True))
     for part in parts[1:]:
         att = Block("div", {"type": "attachment"})
         # the editors' label of the attachment: an inline source note, as in the FRUS editors' own TEI
         att.children.append(Block("note", {"type": "source", "rend": "inline"}, Inline(part[0].text)))
-        att.children.extend(_part(part[1:], doc, top=False))
+        att.children.extend(_part(part[1:], top=False))
         doc.attachments.append(att)
     head = next((b for b in div.children if b.tag == "head"), None)
     doc.title = _title(head.inline.text) if head else stem
@@ -124,7 +125,7 @@ def _title(head: str) -> str:
     return " ".join(t.split())
 
 
-def _part(raw: list[RawBlock], doc: Document, top: bool) -> list[Block]:
+def _part(raw: list[RawBlock], top: bool) -> list[Block]:
     out: list[Block] = []
     rest = list(raw)
     # heading: the first block (an attachment's heading only when it does not read as a paragraph)

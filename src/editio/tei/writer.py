@@ -166,7 +166,7 @@ def _block(parent, block: Block) -> None:
 _CONTAINERS = {"TEI", "teiHeader", "fileDesc", "titleStmt", "editionStmt", "publicationStmt", "sourceDesc",
                "encodingDesc", "appInfo", "application", "editorialDecl", "normalization", "profileDesc",
                "particDesc", "listPerson", "person", "langUsage", "revisionDesc", "creation", "text", "body",
-               "div", "list", "opener", "closer", "floatingText", "availability", "extent_"}
+               "div", "list", "opener", "closer", "floatingText", "availability"}
 
 
 def _indent(el, level: int) -> None:
